@@ -1,0 +1,5 @@
+export type * from './generated/types';
+export * from './issues';
+export * from './model';
+export * from './output';
+export * from './references';
