@@ -62,7 +62,7 @@ export interface ProjectSettings {
 
 export const DEFAULT_SERVICE_FILES = ['services/*/service.yaml'];
 export const DEFAULT_WAIT_IMAGE = 'busybox:1.37.0';
-export const DEFAULT_PROXY_IMAGE = 'nginx:1.27.3-alpine';
+export const DEFAULT_PROXY_IMAGE = 'nginxinc/nginx-unprivileged:1.27.3-alpine';
 
 export function projectSettings(project: ProjectSpec): ProjectSettings {
   const environmentEntries = Object.entries(project.environments ?? { dev: { local: true } });

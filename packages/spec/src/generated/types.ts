@@ -781,7 +781,7 @@ export interface ProjectSpec {
        */
       enabled?: boolean;
       /**
-       * Proxy image (nginx-compatible). Pin it.
+       * Proxy image (nginx-compatible, running as non-root and listening on 8080 inside). Pin it.
        */
       image?: string;
       /**
