@@ -68,13 +68,16 @@ export function formatLocation(issue: Pick<Issue, 'file' | 'line' | 'col'>): str
   return `${issue.file}:${issue.line}:${issue.col ?? 1}`;
 }
 
+/** By UTF-16 code units: the same order on every machine (localeCompare follows the locale, and its first call costs milliseconds). */
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Stable order: by file, line, column, then message; so reports are deterministic. */
 export function sortIssues(issues: readonly Issue[]): Issue[] {
   return [...issues].sort(
     (a, b) =>
-      (a.file ?? '').localeCompare(b.file ?? '') ||
+      compareText(a.file ?? '', b.file ?? '') ||
       (a.line ?? 0) - (b.line ?? 0) ||
       (a.col ?? 0) - (b.col ?? 0) ||
-      a.message.localeCompare(b.message),
+      compareText(a.message, b.message),
   );
 }

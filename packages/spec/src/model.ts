@@ -86,7 +86,8 @@ export function projectSettings(project: ProjectSpec): ProjectSettings {
     },
   };
   if (project.namespace !== undefined) settings.namespace = project.namespace;
-  if (project.kubernetes?.ingressClassName !== undefined) settings.ingressClassName = project.kubernetes.ingressClassName;
+  if (project.kubernetes?.ingressClassName !== undefined)
+    settings.ingressClassName = project.kubernetes.ingressClassName;
   if (project.secretStore) {
     settings.secretStore = {
       name: project.secretStore.name,
@@ -190,7 +191,10 @@ export function mergeOverride<T extends Record<string, unknown>>(base: T, overri
     if (value === null) {
       delete result[key];
     } else if (NAMED_LISTS.has(key) && Array.isArray(value) && Array.isArray(result[key])) {
-      result[key] = mergeNamedList(result[key] as Array<Record<string, unknown>>, value as Array<Record<string, unknown>>);
+      result[key] = mergeNamedList(
+        result[key] as Array<Record<string, unknown>>,
+        value as Array<Record<string, unknown>>,
+      );
     } else if (isPlainObject(value) && isPlainObject(result[key])) {
       result[key] = mergeOverride(result[key] as Record<string, unknown>, value);
     } else {
@@ -288,8 +292,21 @@ export function normalizeService(spec: ServiceSpec, file: string, dir: string): 
     patches: spec.patches ?? {},
   };
   const optional = [
-    'image', 'build', 'command', 'args', 'workingDir', 'user', 'resources', 'replicas', 'autoscaling',
-    'disruption', 'rollout', 'terminationGracePeriodSeconds', 'job', 'schedule', 'external',
+    'image',
+    'build',
+    'command',
+    'args',
+    'workingDir',
+    'user',
+    'resources',
+    'replicas',
+    'autoscaling',
+    'disruption',
+    'rollout',
+    'terminationGracePeriodSeconds',
+    'job',
+    'schedule',
+    'external',
   ] as const;
   for (const key of optional) {
     if (spec[key] !== undefined) (service as unknown as Record<string, unknown>)[key] = spec[key];

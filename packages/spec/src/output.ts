@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { stringify } from 'yaml';
+import { emitYaml } from './yaml-emit';
 
 /** One file a generator wants written; `value` is the typed object, never YAML text. */
 export interface GeneratedDocument {
@@ -26,7 +26,7 @@ export const REGENERATE_COMMAND = 'npx gen';
  * not strings), so strings that 1.1 would misread are always quoted. Long lines are never folded.
  */
 export function toYaml(value: unknown): string {
-  return stringify(value, { version: '1.1', lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false });
+  return emitYaml(value);
 }
 
 export function bodyHash(body: string): string {

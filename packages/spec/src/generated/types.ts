@@ -764,7 +764,7 @@ export interface ProjectSpec {
      */
     ingressControllerNamespace?: string;
     /**
-     * Generate NetworkPolicies (default deny ingress + allow rules). Default true.
+     * Generate NetworkPolicies (default deny ingress + allow rules). Default true. Compose mirrors them with one network per service, joined by its callers; when false, every compose service shares the default network.
      */
     networkPolicies?: boolean;
   };

@@ -1,0 +1,10 @@
+export { loadComposeProject, normalizePath } from './load';
+export type { ComposeSource, LoadComposeOptions, LoadComposeResult, ReadResult } from './load';
+export { fromCompose, orderSpec, DEFAULT_VOLUME_SIZE } from './from-compose';
+export type { FromComposeOptions, ImportedService, ImportResult } from './from-compose';
+export type * from './model';
+export { interpolate } from './interpolate';
+export type { InterpolationResult, VariableLookup } from './interpolate';
+export { parseDotenv, dotenvValues } from './dotenv';
+export { portNames } from './port-names';
+export { cpuQuantity, memoryQuantity } from './quantities-import';

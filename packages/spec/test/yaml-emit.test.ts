@@ -1,0 +1,279 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { parse } from 'yaml';
+import { renderDocument, toYaml } from '@twinform/spec';
+import { emitPlainYaml, emitYaml, stringifyWithYamlPackage } from '../src/yaml-emit';
+
+const repoRoot = join(__dirname, '../../..');
+
+// Strings that sit on the edges of YAML's plain-scalar rules, in both YAML versions.
+const TRICKY_STRINGS = [
+  '',
+  ' ',
+  'a b',
+  'a: b',
+  'a:b',
+  'a #b',
+  'a#b',
+  '#a',
+  '- a',
+  '-',
+  '-a',
+  '?',
+  '? a',
+  ':a',
+  'a:',
+  'a ',
+  ' a',
+  'yes',
+  'No',
+  'on',
+  'OFF',
+  'y',
+  'n',
+  '~',
+  'null',
+  'Null',
+  'true',
+  'False',
+  '0644',
+  '0o644',
+  '0x1F',
+  '0b101',
+  '1_000',
+  '12:30',
+  '1:20:30.5',
+  '1e3',
+  '.5',
+  '5.',
+  '+1',
+  '-1',
+  '.inf',
+  '-.Inf',
+  '.nan',
+  '2024-01-02',
+  '2024-01-02T03:04:05Z',
+  '<<',
+  '%x',
+  '---',
+  '--- a',
+  '...',
+  '@a',
+  '`a',
+  '!a',
+  '&a',
+  '*a',
+  '|',
+  '>',
+  "'a",
+  '"a',
+  'a"b',
+  "a'b",
+  'a\'b"c',
+  '[a]',
+  '{a}',
+  'a,b',
+  'a\tb',
+  'a\\b',
+  'é',
+  '日本',
+  'a\u0085b',
+  '\u00a0',
+  'a\nb',
+  'a\n',
+  '\nb',
+  'a  \nb',
+  'line1\nline2\n',
+  '\u0007',
+  'x'.repeat(1100),
+  'http://backend:3001/api?x=1&y=2',
+  '${VAR:?message}',
+  '$$HOME',
+  'CMD-SHELL',
+  'wget -q -O /dev/null http://127.0.0.1:3000/ || exit 1',
+  '  leading\nx',
+  '\n\nx\n\n',
+  'x\n\n\n',
+  'a\n \n',
+  'a\n\tb',
+  ' a\nb  ',
+  '\n',
+  '\n\n',
+  'a\n---\nb',
+  '%a\nb',
+  'server {\n    listen 80;\n}\n',
+  '# comment\nkey: value\n',
+  'a\r\nb',
+  'tab\tend\n',
+];
+
+// Short strings over the characters that decide how text is quoted or broken into lines.
+const edgyString = fc.string({
+  unit: fc.constantFrom('a', 'b', ' ', '\n', '\t', '#', ':', '-', "'", '"', '\\', '|', '>', '%', '.', '0', '1', '<'),
+  maxLength: 12,
+});
+
+const scalar = fc.oneof(
+  fc.constantFrom(...TRICKY_STRINGS),
+  edgyString,
+  fc.string(),
+  fc.string({ unit: 'grapheme-composite' }),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constant(-0),
+);
+const key = fc.oneof(fc.constantFrom(...TRICKY_STRINGS), edgyString, fc.string(), fc.integer().map(String));
+const { value } = fc.letrec((tie) => ({
+  value: fc.oneof({ depthSize: 'small' }, scalar, tie('array'), tie('object')),
+  array: fc.array(tie('value'), { maxLength: 4 }),
+  object: fc.dictionary(key, fc.oneof(tie('value'), fc.constant(undefined)), { maxKeys: 5 }),
+}));
+
+describe('emitYaml writes what the yaml package writes', () => {
+  test.each(TRICKY_STRINGS.map((text) => [JSON.stringify(text).slice(0, 40), text]))(
+    'the string %s as a key, a value and a list item',
+    (_label, text) => {
+      for (const document of [{ [text]: 1 }, { key: text }, [text], { list: [text, { [text]: text }] }]) {
+        expect(emitYaml(document)).toBe(stringifyWithYamlPackage(document));
+      }
+    },
+  );
+
+  test('random documents', () => {
+    fc.assert(
+      fc.property(value, (document) => {
+        expect(emitYaml(document)).toBe(stringifyWithYamlPackage(document));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  test('nesting, empty collections and skipped undefined values', () => {
+    const document = {
+      apiVersion: 'v1',
+      empty: {},
+      none: [],
+      skipped: undefined,
+      nested: { list: [{ a: 1, b: [{}, []] }, [1, [2, 3]], null], map: { x: { y: { z: 'deep' } } } },
+    };
+    expect(emitYaml(document)).toBe(stringifyWithYamlPackage(document));
+    expect(emitYaml([])).toBe('[]\n');
+    expect(emitYaml({})).toBe('{}\n');
+  });
+
+  test('values only the yaml package handles are handed to it', () => {
+    for (const document of [
+      { text: 'line one\nline two\n' },
+      { float: 0.5 },
+      { big: 2 ** 60 },
+      { date: new Date(0) },
+      { map: new Map([['a', 1]]) },
+      'top-level scalar',
+      { list: [undefined] },
+    ]) {
+      expect(emitYaml(document)).toBe(stringifyWithYamlPackage(document));
+    }
+  });
+
+  test('every committed generated file is written identically by both', () => {
+    const files: string[] = [];
+    const walk = (folder: string): void => {
+      for (const entry of readdirSync(folder)) {
+        if (entry === 'node_modules' || entry.startsWith('.')) continue;
+        const path = join(folder, entry);
+        if (statSync(path).isDirectory()) walk(path);
+        else if (/\.ya?ml$/.test(entry)) files.push(path);
+      }
+    };
+    for (const folder of [
+      'examples',
+      'test',
+      'packages/cli/test',
+      'packages/compose/test',
+      'packages/kubernetes/test',
+    ]) {
+      try {
+        walk(join(repoRoot, folder));
+      } catch {
+        // a folder that does not exist has nothing to compare
+      }
+    }
+    let compared = 0;
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      if (!text.startsWith('# Generated by twinform')) continue;
+      const body = text.slice(text.indexOf('\n', text.indexOf('\n') + 1) + 1);
+      const document: unknown = parse(body, { version: '1.1' });
+      expect({ file, yaml: toYaml(document) }).toEqual({ file, yaml: stringifyWithYamlPackage(document) });
+      // The fast path covers real output; a fallback here would make large projects slow again.
+      expect({ file, fast: emitPlainYaml(document) !== undefined }).toEqual({ file, fast: true });
+      compared += 1;
+    }
+    expect(compared).toBeGreaterThan(0);
+  });
+});
+
+describe('toYaml writes every string so that it reads back exactly', () => {
+  // Blank-only text with a line break, and a leading byte order mark, used to come back changed.
+  const ROUND_TRIP_EDGES = [
+    ' \n',
+    '  \n\n',
+    ' \n \n',
+    '\n \n',
+    ' \t\n',
+    '\t\n',
+    ' ',
+    '\n',
+    '\ufeff',
+    '\ufeff#a',
+    '\ufeffa\nb',
+  ];
+  const blankish = fc.string({
+    unit: fc.constantFrom(' ', '\t', '\n', '\r', '\ufeff', 'a', '#', ':', '-', '"', "'"),
+    maxLength: 10,
+  });
+  const anyString = fc.oneof(
+    fc.constantFrom(...ROUND_TRIP_EDGES, ...TRICKY_STRINGS),
+    blankish,
+    edgyString,
+    fc.string(),
+    fc.string({ unit: 'binary' }),
+  );
+  const places = (text: string): unknown[] => [
+    { key: text },
+    { [text]: 'value' },
+    [text],
+    { nested: { list: [{ [text]: text }] } },
+    text,
+  ];
+
+  test.each(ROUND_TRIP_EDGES.map((text) => [JSON.stringify(text), text]))('%s', (_label, text) => {
+    for (const document of places(text)) {
+      for (const version of ['1.1', '1.2'] as const) expect(parse(toYaml(document), { version })).toEqual(document);
+    }
+  });
+
+  test('arbitrary strings as values, keys and list items (YAML 1.1 and 1.2 readers)', () => {
+    fc.assert(
+      fc.property(anyString, (text) => {
+        for (const document of places(text)) {
+          for (const version of ['1.1', '1.2'] as const) expect(parse(toYaml(document), { version })).toEqual(document);
+        }
+      }),
+      { numRuns: 4000 },
+    );
+  });
+
+  test('after the generated-file header too', () => {
+    fc.assert(
+      fc.property(anyString, (text) => {
+        const rendered = renderDocument({ path: 'x.yaml', value: { [text]: text }, sources: [] });
+        expect(parse(rendered.content, { version: '1.1' })).toEqual({ [text]: text });
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
