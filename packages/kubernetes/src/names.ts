@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { toLabel } from '@twinform/spec';
 import type { NormalizedService, ProjectSettings } from '@twinform/spec';
 
 export const LABEL_NAME = 'app.kubernetes.io/name';
@@ -62,13 +63,7 @@ export function projectLabels(settings: ProjectSettings): Record<string, string>
 
 /** A DNS-1123 label made from free text (file names, secret names): lowercase, '-' for anything else. */
 export function dnsLabel(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[^a-z0-9-]+/g, '-')
-    .replace(/-+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 63)
-    .replace(/-+$/g, '');
+  return toLabel(text) ?? '';
 }
 
 /** The name env values use for an env file's ConfigMap (one definition, shared with validation). */

@@ -67,13 +67,6 @@ export function toLabel(name: string, maxLength = 63, mustStartWithLetter = fals
 export function envFileConfigName(file: string): string {
   const base = file.slice(file.lastIndexOf('/') + 1).replace(/^\.+/, '');
   const dot = base.lastIndexOf('.');
-  const stem = dot > 0 ? base.slice(0, dot) : base;
   // The name becomes part of a ConfigMap name, so it must be a DNS label whatever the file is called.
-  return stem
-    .toLowerCase()
-    .replace(/[^a-z0-9-]+/g, '-')
-    .replace(/-+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 63)
-    .replace(/-+$/g, '');
+  return toLabel(dot > 0 ? base.slice(0, dot) : base) ?? '';
 }
