@@ -28,3 +28,4 @@ export type { PathSegment, Position, SpecDocument } from './yaml-document';
 export * from './imported';
 export { keepValidSpecs } from './valid-spec';
 export type { GeneratorCheck } from './valid-spec';
+export { emptyRecord, own, describeValue } from './own';

@@ -1,6 +1,6 @@
 import { interpolate } from './interpolate';
 import type { VariableLookup } from './interpolate';
-import { emptyRecord } from './own';
+import { emptyRecord } from '@twinform/spec';
 
 /**
  * The .env / env_file format compose reads: KEY=VALUE lines, optional `export `, comments,

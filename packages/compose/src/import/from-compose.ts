@@ -35,7 +35,7 @@ import { recogniseTest } from './healthcheck-import';
 import { normalizePath } from './load';
 import type { ComposeModel, ComposePort, ComposeService } from './model';
 import { targetOf } from './normalize';
-import { describeValue, emptyRecord, own } from './own';
+import { describeValue, emptyRecord, own } from '@twinform/spec';
 import { portNames } from './port-names';
 import { parseProxyConfig } from './proxy-import';
 import type { ImportedRoute } from './proxy-import';

@@ -8,7 +8,7 @@ import { mergeFiles, mergeService } from './merge';
 import type { ComposeFileResource, ComposeModel, ComposeResource, ComposeService } from './model';
 import { CRONJOB_PROFILE, CRONJOB_SCHEDULE_LABEL } from '../toCompose';
 import { normalizeService } from './normalize';
-import { emptyRecord, own } from './own';
+import { emptyRecord, own } from '@twinform/spec';
 import { parseSecretTemplate } from './secret-template';
 import { child, entry, mapNode, parseYamlFile, scalarText, toPlain } from './yaml-nodes';
 import type { YEntry, YMap, YNode } from './yaml-nodes';

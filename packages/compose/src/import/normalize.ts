@@ -16,7 +16,7 @@ import type {
   ComposeService,
   ComposeVolumeMount,
 } from './model';
-import { describeValue, emptyRecord } from './own';
+import { describeValue, emptyRecord } from '@twinform/spec';
 import { parseExpose, parsePortShort, parseVolumeShort, shellSplit } from './syntax';
 import { scalarText, toPlain } from './yaml-nodes';
 import type { YMap, YNode, YScalar } from './yaml-nodes';

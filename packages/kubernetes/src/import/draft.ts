@@ -17,33 +17,9 @@ export const asString = (value: unknown): string | undefined =>
 export const asNumber = (value: unknown): number | undefined =>
   typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 
-/**
- * A value of a record under a key found in the input. Never one of Object.prototype's members:
- * `kind: toString` must not find a function.
- */
-export function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
-  return Object.hasOwn(record, key) ? record[key] : undefined;
-}
+import { describeValue, own } from '@twinform/spec';
 
-const MAX_DESCRIBED_CHARS = 60;
-
-/**
- * A value as a message shows it: scalars as written, mappings and lists in a short JSON form
- * (never "[object Object]" or "undefined").
- */
-export function describeValue(value: unknown): string {
-  if (value === undefined) return '(not set)';
-  if (typeof value === 'string')
-    return value.length > MAX_DESCRIBED_CHARS ? `${value.slice(0, MAX_DESCRIBED_CHARS)}…` : value;
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
-  let text: string;
-  try {
-    text = JSON.stringify(value) ?? typeof value;
-  } catch {
-    text = Array.isArray(value) ? 'a list' : 'a mapping';
-  }
-  return text.length > MAX_DESCRIBED_CHARS ? `${text.slice(0, MAX_DESCRIBED_CHARS)}…` : text;
-}
+export { describeValue, own };
 
 /**
  * Strings of a map (labels, selectors, data); numbers and booleans written unquoted become strings.

@@ -1,7 +1,7 @@
 /**
- * Lookups by names found in the input. Compose files name services, variables, secrets and
- * fields freely, and a name like `toString`, `constructor` or `__proto__` must find nothing
- * (or a value written under it), never a member of Object.prototype.
+ * Lookups by names found in input files (compose, manifests). Those files name services,
+ * variables, kinds and fields freely, and a name like `toString`, `constructor` or `__proto__` must
+ * find nothing (or a value written under it), never a member of Object.prototype.
  */
 
 /** An empty record without a prototype: every key, `__proto__` included, is an ordinary key. */
