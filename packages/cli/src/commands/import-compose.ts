@@ -1,23 +1,14 @@
 import * as fs from 'node:fs';
 import { basename, dirname, join, posix, relative, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
-import { fromCompose, loadComposeProject, type ImportResult } from '@twinform/compose';
+import { fromCompose, loadComposeProject } from '@twinform/compose';
 import { toKubernetes } from '@twinform/kubernetes';
-import {
-  DEFAULT_SERVICE_FILES,
-  globToRegExp,
-  makeIssue,
-  projectSettings,
-  sortIssues,
-  type Issue,
-  type RenderedFile,
-} from '@twinform/spec';
-import { printJson, type CliContext } from '../context';
+import { DEFAULT_SERVICE_FILES, globToRegExp, makeIssue, projectSettings, type Issue } from '@twinform/spec';
+import type { CliContext } from '../context';
 import { DiskProjectSource } from '../disk-source';
 import { isInside, toProjectPath } from '../paths';
-import { plural } from '../session';
 import { applyPlan, planWrites, WriteFailure, type WritePlan } from '../writer';
-import { importFiles, isLoss, lossTable } from './import-k8s';
+import { finishImport, importFiles, isLoss, type ImportK8sOutput } from './import-k8s';
 
 export interface ImportComposeOptions {
   files: string[];
@@ -29,19 +20,10 @@ export interface ImportComposeOptions {
   name?: string;
 }
 
-export interface ImportComposeOutput {
-  written: boolean;
-  out: string;
-  files: string[];
-  project: ImportResult['project'];
-  services: string[];
-  losses: number;
-  issues: Issue[];
-}
+/** The JSON printed by `gen import compose --json` (the same shape as `gen import k8s`). */
+export type ImportComposeOutput = ImportK8sOutput;
 
 const PROJECT_FILE = 'twinform.yaml';
-
-const lossCount = (count: number): string => `${count} ${count === 1 ? 'loss' : 'losses'}`;
 
 interface Located {
   /** Absolute, with symbolic links resolved. */
@@ -178,7 +160,7 @@ export async function importCompose(args: ImportComposeOptions, context: CliCont
   const { io } = context;
   const issues: Issue[] = [];
   const located = locate(args, io.cwd, issues);
-  if (!located) return finish(context, undefined, [], undefined, issues, false);
+  if (!located) return finishImport(context, undefined, [], undefined, issues, false);
   const { root, outDir } = located;
   const source = new DiskProjectSource(root);
   const envFiles: string[] = [];
@@ -192,7 +174,7 @@ export async function importCompose(args: ImportComposeOptions, context: CliCont
       );
     } else envFiles.push(rootRelative(root, absolute));
   }
-  if (issues.length > 0) return finish(context, outDir, [], undefined, issues, false);
+  if (issues.length > 0) return finishImport(context, outDir, [], undefined, issues, false);
 
   const options: Parameters<typeof loadComposeProject>[2] = {
     env: definedEnvironment(io.env),
@@ -206,7 +188,7 @@ export async function importCompose(args: ImportComposeOptions, context: CliCont
     options,
   );
   issues.push(...relocate(loaded.issues, root, io.cwd));
-  if (!loaded.model) return finish(context, outDir, [], undefined, issues, false);
+  if (!loaded.model) return finishImport(context, outDir, [], undefined, issues, false);
 
   const composeDir = toProjectPath(relative(outDir, root));
   const result = fromCompose(loaded.model, {
@@ -247,7 +229,7 @@ export async function importCompose(args: ImportComposeOptions, context: CliCont
   }
   const losses = issues.filter(isLoss);
   if (issues.some((issue) => issue.severity === 'error') || (args.strict && losses.length > 0)) {
-    return finish(context, outDir, files, result, issues, false);
+    return finishImport(context, outDir, files, result, issues, false);
   }
 
   fs.mkdirSync(outDir, { recursive: true });
@@ -266,7 +248,8 @@ export async function importCompose(args: ImportComposeOptions, context: CliCont
     );
   }
   issues.push(...plan.problems);
-  if (issues.some((issue) => issue.severity === 'error')) return finish(context, outDir, files, result, issues, false);
+  if (issues.some((issue) => issue.severity === 'error'))
+    return finishImport(context, outDir, files, result, issues, false);
   try {
     await applyPlan(outDir, plan);
   } catch (error) {
@@ -276,7 +259,7 @@ export async function importCompose(args: ImportComposeOptions, context: CliCont
         hint: 'check the permissions of the output folder',
       }),
     );
-    return finish(context, outDir, files, result, issues, false);
+    return finishImport(context, outDir, files, result, issues, false);
   }
   const composeFile = projectSettings(result.project).composeFile;
   if (located.files.some((file) => file === join(outDir, composeFile))) {
@@ -292,46 +275,5 @@ export async function importCompose(args: ImportComposeOptions, context: CliCont
       ),
     );
   }
-  return finish(context, outDir, files, result, issues, true);
-}
-
-function finish(
-  context: CliContext,
-  outDir: string | undefined,
-  files: RenderedFile[],
-  result: ImportResult | undefined,
-  issues: Issue[],
-  written: boolean,
-): number {
-  const { io, colors } = context;
-  const sorted = sortIssues(issues);
-  const losses = sorted.filter(isLoss);
-  const shownOut = outDir === undefined ? '.' : toProjectPath(relative(io.cwd, outDir)) || '.';
-  const reported = context.options.quiet ? sorted.filter((issue) => issue.severity === 'error') : sorted;
-  if (reported.length > 0) io.err(lossTable(reported));
-  if (context.options.json) {
-    const output: ImportComposeOutput = {
-      written,
-      out: shownOut,
-      files: files.map((file) => file.path),
-      project: result?.project ?? { name: '' },
-      services: result?.services.map((service) => service.spec.name) ?? [],
-      losses: losses.length,
-      issues: sorted,
-    };
-    printJson(context, output);
-  } else if (written && !context.options.quiet && result) {
-    io.out(
-      `${colors.green('✓')} imported ${plural(result.services.length, 'service')} into ${shownOut} (${plural(files.length, 'file')}); ${lossCount(losses.length)} reported\n` +
-        `next: review services/*/service.yaml, then run \`gen\` in ${shownOut}\n`,
-    );
-  }
-  if (!written) {
-    const reason = sorted.some((issue) => issue.severity === 'error')
-      ? 'the input has errors'
-      : `--strict, and ${lossCount(losses.length)} reported`;
-    io.err(`gen: nothing written (${reason})\n`);
-    return 1;
-  }
-  return 0;
+  return finishImport(context, outDir, files, result, issues, true);
 }

@@ -533,21 +533,22 @@ export async function importKubernetes(
   }
   if (!written && createdOut !== undefined && fs.existsSync(createdOut))
     fs.rmSync(createdOut, { recursive: true, force: true });
-  return finish(context, outDir, files, result, issues, written);
+  return finishImport(context, outDir, files, result, issues, written);
 }
 
-function finish(
+/** Prints the loss report and the outcome of an import (or its JSON form); the exit code. */
+export function finishImport(
   context: CliContext,
-  outDir: string,
+  outDir: string | undefined,
   files: RenderedFile[],
-  result: ImportResult,
+  result: ImportResult | undefined,
   issues: Issue[],
   written: boolean,
 ): number {
   const { io, colors } = context;
   const sorted = sortIssues(issues);
   const losses = sorted.filter(isLoss);
-  const shownOut = toProjectPath(relative(io.cwd, outDir)) || '.';
+  const shownOut = outDir === undefined ? '.' : toProjectPath(relative(io.cwd, outDir)) || '.';
   const reported = context.options.quiet ? sorted.filter((issue) => issue.severity === 'error') : sorted;
   if (reported.length > 0) io.err(lossTable(reported));
   if (context.options.json) {
@@ -555,15 +556,16 @@ function finish(
       written,
       out: shownOut,
       files: files.map((file) => file.path),
-      project: result.project,
-      services: result.services.map((service) => service.spec.name),
+      project: result?.project ?? { name: '' },
+      services: result?.services.map((service) => service.spec.name) ?? [],
       losses: losses.length,
       issues: sorted,
     };
     printJson(context, output);
-  } else if (written && !context.options.quiet) {
+  } else if (written && !context.options.quiet && result) {
     io.out(
-      `${colors.green('✓')} imported ${plural(result.services.length, 'service')} into ${shownOut} (${plural(files.length, 'file')}); ${lossCount(losses.length)} reported\n`,
+      `${colors.green('✓')} imported ${plural(result.services.length, 'service')} into ${shownOut} (${plural(files.length, 'file')}); ${lossCount(losses.length)} reported\n` +
+        `next: review services/*/service.yaml, then run \`gen\` in ${shownOut}\n`,
     );
   }
   if (!written) {
